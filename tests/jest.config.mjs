@@ -1,0 +1,27 @@
+import nextJest from 'next/jest.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const createJestConfig = nextJest({ dir: root });
+
+/** @type {import('jest').Config} */
+const config = {
+  rootDir: root,
+  testEnvironment: 'node',
+  setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+  testMatch: [
+    '<rootDir>/tests/unit/**/*.test.ts?(x)',
+    '<rootDir>/tests/integration/**/*.test.ts?(x)',
+  ],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/tests/e2e/',
+    '<rootDir>/.next',
+    '<rootDir>/.next-sandbox',
+  ],
+  modulePathIgnorePatterns: ['<rootDir>/.next', '<rootDir>/.next-sandbox'],
+};
+
+export default createJestConfig(config);
