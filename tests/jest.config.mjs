@@ -10,7 +10,11 @@ const config = {
   rootDir: root,
   testEnvironment: 'node',
   setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/$1',
+    // The app only calls fhirclient in the browser; tests load the same browser entry the bundle uses.
+    '^fhirclient$': '<rootDir>/node_modules/fhirclient/lib/entry/browser.js',
+  },
   testMatch: [
     '<rootDir>/tests/unit/**/*.test.ts?(x)',
     '<rootDir>/tests/integration/**/*.test.ts?(x)',
