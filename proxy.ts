@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { readAppConfig } from '@/lib/config';
+import { readAppConfig, serverEnv } from '@/lib/config';
 import { originFromHeaders } from '@/lib/origin';
 import { connectOriginsOf } from '@/lib/smart/registrations';
 import { buildContentSecurityPolicy } from '@/lib/security/csp';
@@ -12,7 +12,7 @@ import { buildContentSecurityPolicy } from '@/lib/security/csp';
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const origin = originFromHeaders(request.headers, request.url);
-  const config = readAppConfig(process.env, origin);
+  const config = readAppConfig(serverEnv(), origin);
   const csp = buildContentSecurityPolicy({
     nonce,
     connectOrigins: config.registrations.ok

@@ -48,6 +48,14 @@ export function readFrameAncestors(env: Env): string[] {
 }
 
 /**
+ * The server's environment. `NEXT_PUBLIC_SANDBOX_BUILD` is written out literally so that Next
+ * inlines the build-time value (it is not in `process.env` at run time).
+ */
+export function serverEnv(): Env {
+  return { ...process.env, NEXT_PUBLIC_SANDBOX_BUILD: process.env.NEXT_PUBLIC_SANDBOX_BUILD };
+}
+
+/**
  * The configuration for a request arriving at `origin`.
  * @param env - the process environment
  * @param origin - the request's origin (the sandbox issuer is built from it)

@@ -37,7 +37,7 @@ test.describe('SMART launch through the sandbox EHR', () => {
   }) => {
     const outbound: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('evil.example')) outbound.push(request.url());
+      if (new URL(request.url()).hostname === 'evil.example') outbound.push(request.url());
     });
     await page.goto('/launch?iss=https%3A%2F%2Fevil.example%2Ffhir&launch=abc');
     const error = page.getByTestId('launch-error');
