@@ -6,7 +6,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'Spine Red-Flag Screener',
   description: 'Screens back pain for red flags and proposes imaging for the clinician to sign.',
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
