@@ -8,6 +8,8 @@ const createJestConfig = nextJest({ dir: root });
 /** @type {import('jest').Config} */
 const config = {
   rootDir: root,
+  // Only these folders are crawled (fhir-profiles/.fhir-cache holds ~140 MB of FHIR packages).
+  roots: ['<rootDir>/tests', '<rootDir>/lib', '<rootDir>/app'],
   testEnvironment: 'node',
   setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
   moduleNameMapper: {
