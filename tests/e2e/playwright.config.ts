@@ -45,6 +45,9 @@ export default defineConfig({
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       FRAME_ANCESTORS: 'http://127.0.0.1:3198',
+      // Extra seed files: one good transaction Bundle, and files the sandbox must refuse or report.
+      SANDBOX_SEED_DIR: 'tests/e2e/seed-extra',
+      SANDBOX_SEED_ANCHOR: '2026-06-15T12:00:00Z',
     },
   },
 });
