@@ -3,6 +3,7 @@
  * back the screening. Never `patient/*.read`.
  */
 import type { ScopeSyntax } from './registrations';
+import { parseScope, type ParsedScope } from './scope-grammar';
 
 /** One requested scope with the reason shown to integrators (README) and clinicians. */
 export interface ScopeRequest {
@@ -78,26 +79,13 @@ export function parseScopes(scope: string | undefined): string[] {
   return (scope ?? '').split(/\s+/).filter((s) => s !== '');
 }
 
-const V2_LETTERS = 'cruds';
-
-/** The interactions (c, r, u, d, s) a single resource scope grants, or undefined if not a resource scope. */
-function interactionsOf(
-  scope: string,
-): { context: string; type: string; ops: Set<string> } | undefined {
-  const match = /^(patient|user|system)\/([A-Za-z]+|\*)\.([a-z*]+)(\?.*)?$/.exec(scope);
-  if (!match) return undefined;
-  const [, context = '', type = '', action = ''] = match;
-  if (match[4]) return undefined; // granular scopes grant a subset; not counted as full access
-  if (action === 'read') return { context, type, ops: new Set(['r', 's']) };
-  if (action === 'write') return { context, type, ops: new Set(['c', 'u', 'd']) };
-  if (action === '*') return { context, type, ops: new Set(V2_LETTERS) };
-  let last = -1;
-  for (const letter of action) {
-    const index = V2_LETTERS.indexOf(letter);
-    if (index <= last) return undefined;
-    last = index;
-  }
-  return { context, type, ops: new Set(action) };
+/**
+ * A resource scope that grants its whole type, or undefined. A granular scope grants a subset
+ * (e.g. one category): granted, it does not count as full access; requested, it is not checked.
+ */
+function fullResourceScope(scope: string): ParsedScope | undefined {
+  const parsed = parseScope(scope);
+  return parsed?.restriction === undefined ? parsed : undefined;
 }
 
 /**
@@ -109,18 +97,18 @@ function interactionsOf(
  */
 export function missingScopes(requested: string, granted: string | undefined): string[] {
   const grants = parseScopes(granted)
-    .map(interactionsOf)
-    .filter((g): g is NonNullable<typeof g> => g !== undefined);
+    .map(fullResourceScope)
+    .filter((g): g is ParsedScope => g !== undefined);
   return parseScopes(requested).filter((scope) => {
-    const wanted = interactionsOf(scope);
+    const wanted = fullResourceScope(scope);
     if (!wanted) return false;
-    return ![...wanted.ops].every((op) =>
+    return ![...wanted.permissions].every((permission) =>
       grants.some(
         (g) =>
           (g.context === wanted.context ||
             (wanted.context === 'patient' && g.context === 'user')) &&
-          (g.type === wanted.type || g.type === '*') &&
-          g.ops.has(op),
+          (g.resourceType === wanted.resourceType || g.resourceType === '*') &&
+          g.permissions.has(permission),
       ),
     );
   });

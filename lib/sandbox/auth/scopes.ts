@@ -2,8 +2,21 @@
  * SMART scope checks of the sandbox authorization server: which requested scopes are well
  * formed, what a registration limit (`scope_limit`) leaves of them, and how to say them in words
  * on the consent page. Both SMART v1 (`patient/Observation.read`) and v2
- * (`patient/Observation.rs?category=…`) syntax are accepted, as HTI-1 requires of US EHRs.
+ * (`patient/Observation.rs?category=…`) syntax are accepted, as HTI-1 requires of US EHRs; the
+ * grammar itself lives in `lib/smart/scope-grammar.ts`.
  */
+import {
+  formatV1Scopes,
+  formatV2Scope,
+  parseScope,
+  PERMISSION_ORDER,
+  toPermissionLetters,
+  type ParsedScope,
+  type Permission,
+  type ScopeContext,
+  type ScopeParts,
+  type ScopeSyntax,
+} from '@/lib/smart/scope-grammar';
 
 /** Scopes that are not about resources. */
 const NON_RESOURCE_SCOPES = new Set([
@@ -17,38 +30,28 @@ const NON_RESOURCE_SCOPES = new Set([
   'offline_access',
 ]);
 
-/** v2 interactions in their required order (SMART 2.x: an in-order subset of `cruds`). */
-const V2_LETTERS = 'cruds';
-
 /** RFC 6749 §3.3 scope-token characters. */
 const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 /** A parsed resource scope. */
 export interface ResourceScope {
-  readonly context: 'patient' | 'user' | 'system';
+  readonly context: ScopeContext;
   /** A resource type or `*`. */
   readonly type: string;
   /** Interactions as in-order v2 letters, e.g. `rs`. */
   readonly interactions: string;
   /** The v2 granular query, e.g. `category=…|laboratory` (without `?`). */
   readonly query?: string;
-  readonly syntax: 'v1' | 'v2';
+  readonly syntax: ScopeSyntax;
 }
 
-const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Z][A-Za-z]*|\*)\.([a-z*]+)(?:\?(.+))?$/;
-
-function isContext(value: string): value is ResourceScope['context'] {
-  return value === 'patient' || value === 'user' || value === 'system';
-}
-
-function isInOrderSubset(letters: string): boolean {
-  let last = -1;
-  for (const letter of letters) {
-    const index = V2_LETTERS.indexOf(letter);
-    if (index <= last) return false;
-    last = index;
-  }
-  return letters !== '';
+/**
+ * A resource scope this server accepts: well formed, and granular only in v2 syntax (SMART v1
+ * has no granular form, so `patient/Observation.read?category=…` is not a scope here).
+ */
+function parseAcceptedScope(scope: string): ParsedScope | undefined {
+  const parsed = parseScope(scope);
+  return parsed?.syntax === 'v1' && parsed.restriction !== undefined ? undefined : parsed;
 }
 
 /**
@@ -57,17 +60,13 @@ function isInOrderSubset(letters: string): boolean {
  * @param scope - one scope token
  */
 export function parseResourceScope(scope: string): ResourceScope | undefined {
-  const match = RESOURCE_SCOPE.exec(scope);
-  if (!match) return undefined;
-  const [, context = '', type = '', action = '', query] = match;
-  if (!isContext(context)) return undefined;
-  const v1 = action === 'read' ? 'rs' : action === 'write' ? 'cud' : action === '*' ? 'cruds' : '';
-  if (v1 !== '') {
-    // v1 has no granular queries.
-    return query === undefined ? { context, type, interactions: v1, syntax: 'v1' } : undefined;
-  }
-  if (!isInOrderSubset(action)) return undefined;
-  return { context, type, interactions: action, query, syntax: 'v2' };
+  const parsed = parseAcceptedScope(scope);
+  if (parsed === undefined) return undefined;
+  const { context, resourceType: type, syntax, restriction: query } = parsed;
+  const interactions = toPermissionLetters(parsed.permissions);
+  return query === undefined
+    ? { context, type, interactions, syntax }
+    : { context, type, interactions, query, syntax };
 }
 
 /**
@@ -76,7 +75,7 @@ export function parseResourceScope(scope: string): ResourceScope | undefined {
  * @param scope - one scope token
  */
 export function isSmartScope(scope: string): boolean {
-  return NON_RESOURCE_SCOPES.has(scope) || parseResourceScope(scope) !== undefined;
+  return NON_RESOURCE_SCOPES.has(scope) || parseAcceptedScope(scope) !== undefined;
 }
 
 /**
@@ -88,44 +87,37 @@ export function splitScope(scope: string): readonly string[] | undefined {
   return tokens.every((token) => SCOPE_TOKEN.test(token)) ? [...new Set(tokens)] : undefined;
 }
 
-function intersect(a: string, b: string): string {
-  return [...V2_LETTERS].filter((letter) => a.includes(letter) && b.includes(letter)).join('');
-}
-
-/** Writes a resource scope back in the syntax the app asked in. */
-function formatResourceScope(scope: ResourceScope, syntax: 'v1' | 'v2'): readonly string[] {
-  const base = `${scope.context}/${scope.type}`;
-  if (syntax === 'v2' || scope.query !== undefined) {
-    return [`${base}.${scope.interactions}${scope.query === undefined ? '' : `?${scope.query}`}`];
-  }
-  if (scope.interactions === V2_LETTERS) return [`${base}.*`];
-  const out: string[] = [];
-  if (scope.interactions.includes('r') && scope.interactions.includes('s'))
-    out.push(`${base}.read`);
-  if (['c', 'u', 'd'].every((letter) => scope.interactions.includes(letter))) {
-    out.push(`${base}.write`);
-  }
-  return out;
+/** Writes a narrowed scope back in the syntax the app asked in. */
+function formatNarrowed(scope: ScopeParts, syntax: ScopeSyntax): readonly string[] {
+  // A granular scope has no v1 spelling, so it stays in v2 syntax.
+  if (syntax === 'v2' || scope.restriction !== undefined) return [formatV2Scope(scope)];
+  return formatV1Scopes(scope);
 }
 
 /** What a limit scope leaves of a requested resource scope. */
-function narrowResourceScope(requested: ResourceScope, limit: ResourceScope): readonly string[] {
+function narrowResourceScope(requested: ParsedScope, limit: ParsedScope): readonly string[] {
   if (requested.context !== limit.context) return [];
-  let type: string;
-  if (limit.type === '*' || limit.type === requested.type) type = requested.type;
-  else if (requested.type === '*') type = limit.type;
+  let resourceType: string;
+  if (limit.resourceType === '*' || limit.resourceType === requested.resourceType) {
+    resourceType = requested.resourceType;
+  } else if (requested.resourceType === '*') resourceType = limit.resourceType;
   else return [];
   if (
-    requested.query !== undefined &&
-    limit.query !== undefined &&
-    requested.query !== limit.query
+    requested.restriction !== undefined &&
+    limit.restriction !== undefined &&
+    requested.restriction !== limit.restriction
   ) {
     return [];
   }
-  const interactions = intersect(requested.interactions, limit.interactions);
-  if (interactions === '') return [];
-  return formatResourceScope(
-    { ...requested, type, interactions, query: requested.query ?? limit.query },
+  const permissions = new Set<Permission>(
+    [...requested.permissions].filter((permission) => limit.permissions.has(permission)),
+  );
+  if (permissions.size === 0) return [];
+  const restriction = requested.restriction ?? limit.restriction;
+  return formatNarrowed(
+    restriction === undefined
+      ? { context: requested.context, resourceType, permissions }
+      : { context: requested.context, resourceType, permissions, restriction },
     requested.syntax,
   );
 }
@@ -137,10 +129,10 @@ function narrowResourceScope(requested: ResourceScope, limit: ResourceScope): re
  * @param limit - the allowed scopes
  */
 export function narrowScope(scope: string, limit: readonly string[]): readonly string[] {
-  const requested = parseResourceScope(scope);
+  const requested = parseAcceptedScope(scope);
   if (requested === undefined) return limit.includes(scope) ? [scope] : [];
   return limit.flatMap((allowed) => {
-    const parsed = parseResourceScope(allowed);
+    const parsed = parseAcceptedScope(allowed);
     return parsed === undefined ? [] : narrowResourceScope(requested, parsed);
   });
 }
@@ -178,7 +170,7 @@ export function grantsPatientContext(scopes: readonly string[], kind: LaunchKind
   return scopes.includes('launch/patient') || (kind === 'ehr' && scopes.includes('launch'));
 }
 
-const VERBS: Readonly<Record<string, string>> = {
+const VERBS: Readonly<Record<Permission, string>> = {
   c: 'create',
   r: 'read',
   u: 'update',
@@ -216,11 +208,15 @@ function listInWords(words: readonly string[]): string {
 export function describeScope(scope: string): string {
   const words = NON_RESOURCE_WORDS[scope];
   if (words !== undefined) return words;
-  const parsed = parseResourceScope(scope);
+  const parsed = parseAcceptedScope(scope);
   if (parsed === undefined) return scope;
-  const verbs = listInWords([...parsed.interactions].map((letter) => VERBS[letter] ?? letter));
-  const what = parsed.type === '*' ? 'all' : parsed.type;
-  const only = parsed.query === undefined ? '' : ` (only where ${parsed.query})`;
+  const verbs = listInWords(
+    PERMISSION_ORDER.filter((permission) => parsed.permissions.has(permission)).map(
+      (permission) => VERBS[permission],
+    ),
+  );
+  const what = parsed.resourceType === '*' ? 'all' : parsed.resourceType;
+  const only = parsed.restriction === undefined ? '' : ` (only where ${parsed.restriction})`;
   const sentence = `${verbs} ${what} records ${CONTEXT_WORDS[parsed.context]}${only}`;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

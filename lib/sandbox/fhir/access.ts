@@ -1,4 +1,5 @@
 import type { AccessGrant } from '@/lib/sandbox/types';
+import { parseScope, type ParsedScope, type Permission } from '@/lib/smart/scope-grammar';
 
 /**
  * SMART scopes, as the sandbox enforces them.
@@ -12,13 +13,11 @@ import type { AccessGrant } from '@/lib/sandbox/types';
  *   Any other `?param=value` restriction makes the scope grant nothing: the sandbox never widens
  *   a restriction it cannot enforce.
  * - Non-resource scopes (`launch`, `openid`, `fhirUser`, `offline_access`, ...) are ignored here.
+ *
+ * The grammar is `lib/smart/scope-grammar.ts`; this module adds the enforcement policy.
  */
 
-/** One SMART v2 permission letter. */
-export type Permission = 'c' | 'r' | 'u' | 'd' | 's';
-
-/** The compartment a scope applies to. */
-export type ScopeContext = 'patient' | 'user' | 'system';
+export type { Permission, ScopeContext } from '@/lib/smart/scope-grammar';
 
 /** A FHIR interaction the sandbox authorises. */
 export type Interaction = 'read' | 'vread' | 'search' | 'create' | 'update' | 'delete';
@@ -33,14 +32,9 @@ export const INTERACTION_PERMISSION: Readonly<Record<Interaction, Permission>> =
   delete: 'd',
 };
 
-/** A parsed resource scope. */
-export interface ResourceScope {
-  readonly raw: string;
-  readonly context: ScopeContext;
-  /** A resource type, or `*`. */
-  readonly resourceType: string;
-  readonly permissions: ReadonlySet<Permission>;
-  /** The granular `category` restriction (a token OR-list), if any. */
+/** A resource scope the sandbox can honour. */
+export interface ResourceScope extends ParsedScope {
+  /** The enforceable granular `category` restriction (a token OR-list), if any. */
   readonly category?: string;
 }
 
@@ -49,26 +43,6 @@ export const CATEGORY_RESTRICTABLE_TYPES: ReadonlySet<string> = new Set([
   'Observation',
   'Condition',
 ]);
-
-const V2_ORDER = 'cruds';
-const SCOPE_PATTERN =
-  /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(\*|read|write|[a-z]+)(?:\?(.+))?$/;
-
-function parsePermissions(action: string): ReadonlySet<Permission> | undefined {
-  if (action === 'read') return new Set<Permission>(['r', 's']);
-  if (action === 'write') return new Set<Permission>(['c', 'u', 'd']);
-  if (action === '*') return new Set<Permission>(['c', 'r', 'u', 'd', 's']);
-  const permissions = new Set<Permission>();
-  let last = -1;
-  for (const letter of action) {
-    const index = V2_ORDER.indexOf(letter);
-    // Out of order, repeated or unknown letters: not a valid v2 scope.
-    if (index <= last) return undefined;
-    last = index;
-    permissions.add(letter as Permission);
-  }
-  return permissions.size > 0 ? permissions : undefined;
-}
 
 function parseRestriction(resourceType: string, query: string): string | null {
   const params = [...new URLSearchParams(query)];
@@ -92,18 +66,12 @@ function parseRestriction(resourceType: string, query: string): string | null {
  *   honour (a non-resource scope, a malformed one, or an unenforceable granular restriction).
  */
 export function parseSmartScope(scope: string): ResourceScope | undefined {
-  const match = SCOPE_PATTERN.exec(scope.trim());
-  if (!match) return undefined;
-  const [, context, resourceType, action, query] = match;
-  if (!context || !resourceType || !action) return undefined;
-  const permissions = parsePermissions(action);
-  if (!permissions) return undefined;
-  if (query === undefined) {
-    return { raw: scope, context: context as ScopeContext, resourceType, permissions };
-  }
-  const category = parseRestriction(resourceType, query);
+  const parsed = parseScope(scope.trim());
+  if (!parsed) return undefined;
+  if (parsed.restriction === undefined) return { ...parsed, raw: scope };
+  const category = parseRestriction(parsed.resourceType, parsed.restriction);
   if (!category) return undefined;
-  return { raw: scope, context: context as ScopeContext, resourceType, permissions, category };
+  return { ...parsed, raw: scope, category };
 }
 
 /** The result of an access decision. */
