@@ -66,6 +66,9 @@ export const VALUE_SET_URLS = {
   LAB_ORDERS: vs('lab-orders'),
   // §7.6 request reasons, rule ids, note type
   REASON_BACK_PAIN: vs('reason-back-pain'),
+  REASON_LOW_BACK_PAIN_DEFAULT: vs('reason-low-back-pain-default'),
+  REASON_THORACIC_BACK_PAIN_DEFAULT: vs('reason-thoracic-back-pain-default'),
+  SERVICE_REQUEST_CATEGORY_IMAGING: vs('service-request-category-imaging'),
   IMAGING_REQUEST_REASON: vs('imaging-request-reason'),
   RED_FLAG_RULE_IDS: vs('red-flag-rule-ids'),
   RED_FLAG_ADVISORY_IDS: vs('red-flag-advisory-ids'),

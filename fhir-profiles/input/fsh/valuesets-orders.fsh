@@ -235,3 +235,24 @@ Description: "DocumentReference.type of the screening note written where an EHR 
 * insert LoincValueSet
 * $loinc#11506-3 "Progress note"
 * $loinc#11488-4 "Consult note"
+
+ValueSet: ReasonLowBackPainDefault
+Id: reason-low-back-pain-default
+Title: "Request reason when the chart has none: low back pain"
+Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is lumbar, multiple or unlocalised (spec §7.6): ICD-10-CM M54.50 (K). A subset of reason-back-pain."
+* insert ConditionValueSet
+* $icd10cm#M54.50 "Low back pain, unspecified"
+
+ValueSet: ReasonThoracicBackPainDefault
+Id: reason-thoracic-back-pain-default
+Title: "Request reason when the chart has none: thoracic back pain"
+Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is thoracic (spec §7.6): ICD-10-CM M54.6 (K). A subset of reason-back-pain."
+* insert ConditionValueSet
+* $icd10cm#M54.6 "Pain in thoracic spine"
+
+ValueSet: ServiceRequestCategoryImaging
+Id: service-request-category-imaging
+Title: "ServiceRequest category: imaging"
+Description: "The category of an imaging proposal (spec §7.6; US Core ServiceRequest category): SNOMED CT 363679005 Imaging (V)."
+* insert ConditionValueSet
+* $sct#363679005 "Imaging"
