@@ -82,3 +82,45 @@ export function ageRange(birthDate: string | undefined, on: CalendarDate): AgeRa
   const min = compare(latest, on) > 0 ? 0 : completedYears(latest, on);
   return { min, max };
 }
+
+/**
+ * An age class of §3.1: every age comparison of the spec is decided identically inside a class.
+ * `max` is undefined for the open class `≥71`.
+ */
+export interface AgeClass {
+  readonly min: number;
+  readonly max: number | undefined;
+}
+
+/** The age classes of §3.1, youngest first: 0–1, 2–4, 5, 6–11, 12, 13–15, 16–17, 18–50, 51–70, ≥71. */
+export const AGE_CLASSES: readonly AgeClass[] = [
+  { min: 0, max: 1 },
+  { min: 2, max: 4 },
+  { min: 5, max: 5 },
+  { min: 6, max: 11 },
+  { min: 12, max: 12 },
+  { min: 13, max: 15 },
+  { min: 16, max: 17 },
+  { min: 18, max: 50 },
+  { min: 51, max: 70 },
+  { min: 71, max: undefined },
+];
+
+/**
+ * The ages at which to evaluate (§3.1, §8.4): one age (`AGE_min`) when the range lies in one
+ * class (AGE determined), otherwise one representative age per class intersecting the range.
+ * @param range - the possible ages ({@link ageRange})
+ * @returns `determined` and the ages to evaluate, youngest first
+ */
+export function agesToEvaluate(range: AgeRange): {
+  readonly determined: boolean;
+  readonly ages: readonly number[];
+} {
+  const classes = AGE_CLASSES.filter(
+    (c) =>
+      (c.max === undefined || c.max >= range.min) &&
+      (range.max === undefined || c.min <= range.max),
+  );
+  if (classes.length <= 1) return { determined: true, ages: [range.min] };
+  return { determined: false, ages: classes.map((c) => Math.max(c.min, range.min)) };
+}

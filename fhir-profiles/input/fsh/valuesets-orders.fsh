@@ -239,14 +239,14 @@ Description: "DocumentReference.type of the screening note written where an EHR 
 ValueSet: ReasonLowBackPainDefault
 Id: reason-low-back-pain-default
 Title: "Request reason when the chart has none: low back pain"
-Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is lumbar, multiple or unlocalised (spec §7.6): ICD-10-CM M54.50 (K). A subset of reason-back-pain."
+Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is lumbar, multiple or unlocalised (spec §7.6): ICD-10-CM M54.50 (K), compared without the dot and case-insensitively. A subset of reason-back-pain."
 * insert ConditionValueSet
 * $icd10cm#M54.50 "Low back pain, unspecified"
 
 ValueSet: ReasonThoracicBackPainDefault
 Id: reason-thoracic-back-pain-default
 Title: "Request reason when the chart has none: thoracic back pain"
-Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is thoracic (spec §7.6): ICD-10-CM M54.6 (K). A subset of reason-back-pain."
+Description: "The reasonCode a proposal carries when the chart holds no back-pain diagnosis for the encounter and the pain is thoracic (spec §7.6): ICD-10-CM M54.6 (K), compared without the dot and case-insensitively. A subset of reason-back-pain."
 * insert ConditionValueSet
 * $icd10cm#M54.6 "Pain in thoracic spine"
 

@@ -1,4 +1,4 @@
-import { ageRange, completedYears, t0Date } from '@/lib/redflags/age';
+import { agesToEvaluate, ageRange, completedYears, t0Date } from '@/lib/redflags/age';
 
 const on = (iso: string) => {
   const date = t0Date(`${iso}T12:00:00Z`);
@@ -62,5 +62,19 @@ describe('completedYears / ageRange (clinical-spec §3.1)', () => {
     expect(
       completedYears({ year: 2000, month: 12, day: 31 }, { year: 2001, month: 1, day: 1 }),
     ).toBe(0);
+  });
+});
+
+describe('agesToEvaluate (spec §3.1 age classes, §8.4)', () => {
+  it.each([
+    [{ min: 17, max: 17 }, true, [17]],
+    [{ min: 25, max: 26 }, true, [25]],
+    [{ min: 17, max: 18 }, false, [17, 18]],
+    [{ min: 4, max: 5 }, false, [4, 5]],
+    [{ min: 50, max: 51 }, false, [50, 51]],
+    [{ min: 70, max: 71 }, false, [70, 71]],
+    [{ min: 0, max: undefined }, false, [0, 2, 5, 6, 12, 13, 16, 18, 51, 71]],
+  ])('%j → determined %s, ages %j', (range, determined, ages) => {
+    expect(agesToEvaluate(range)).toEqual({ determined, ages });
   });
 });
