@@ -54,10 +54,7 @@ describe('examples', () => {
   });
 
   it.each(examples)('%s validates against its profile', (_name, resource) => {
-    const started = performance.now();
     expectValid(resource, PROFILE_OF[resource.resourceType]);
-    // Measured for the report; generous bound so a slow CI machine does not fail.
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -218,11 +218,4 @@ describe('loadValueSets', () => {
     expect(registry.valueSet(VALUE_SET_URLS.IMAGING_SPINE).matchesCoding(pelvisCpt)).toBe(false);
   });
 
-  it('is fast: 100,000 concept checks well under a second', () => {
-    const matcher = DEFAULT_VALUE_SETS.valueSet(VALUE_SET_URLS.CONDITION_MALIGNANCY);
-    const concept = { coding: [{ system: SCT, code: '44054006' }, icd('E11.9')] };
-    const started = performance.now();
-    for (let i = 0; i < 100_000; i += 1) matcher.matchesConcept(concept);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
 });
