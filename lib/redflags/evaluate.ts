@@ -239,7 +239,25 @@ export function evaluateScreen(
   if (t0 === undefined) {
     return { ok: false, reason: `T0 is not an ISO-8601 date-time with a UTC offset: ${now}` };
   }
-  const snapshot = toChartSnapshot(chart, t0, terminology);
+  return evaluateSnapshot(toChartSnapshot(chart, t0, terminology), answers, now, terminology);
+}
+
+/**
+ * The same evaluation from a chart already read at T0 ({@link toChartSnapshot}). The app reads
+ * the chart once and re-evaluates on every answer change, so the chart work (which grows with the
+ * chart) is not repeated per keystroke.
+ * @param snapshot - the chart read at T0 (`snapshot.t0`)
+ * @param answers - a QuestionnaireResponse, or undefined for none
+ * @param now - T0 as written (echoed as `evaluatedAt`)
+ * @param terminology - code sets
+ */
+export function evaluateSnapshot(
+  snapshot: ChartSnapshot,
+  answers: unknown,
+  now: string,
+  terminology: Terminology,
+): ScreenResult {
+  const t0 = snapshot.t0;
   let answerMap: AnswerMap = new Map();
   let completed = false;
   if (answers !== undefined) {

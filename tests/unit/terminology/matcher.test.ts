@@ -217,5 +217,4 @@ describe('loadValueSets', () => {
     );
     expect(registry.valueSet(VALUE_SET_URLS.IMAGING_SPINE).matchesCoding(pelvisCpt)).toBe(false);
   });
-
 });
