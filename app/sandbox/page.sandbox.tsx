@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { originFromHeaders } from '@/lib/origin';
 import { sandboxFhirBase } from '@/lib/sandbox/origin';
-import { getSeedReport, listSeedPatients, listSeedPractitioners } from '@/lib/sandbox/seed/sandbox-seed';
+import {
+  getSeedReport,
+  listSeedPatients,
+  listSeedPractitioners,
+} from '@/lib/sandbox/seed/sandbox-seed';
 
 export const metadata: Metadata = { title: 'Sandbox EHR launcher (synthetic data)' };
 export const dynamic = 'force-dynamic';
@@ -27,13 +31,17 @@ export default async function SandboxLauncherPage() {
       </p>
       <h1>Sandbox EHR launcher</h1>
       <p>
-        Every patient here is fictitious. Launch the Spine Red-Flag Screener for a patient as an
-        EHR would (<code>/launch?iss=…&amp;launch=…</code>), or inside an EHR chart frame. FHIR base
-        (<code>iss</code>): <code data-testid="sandbox-iss">{sandboxFhirBase(origin)}</code>
+        Every patient here is fictitious. Launch the Spine Red-Flag Screener for a patient as an EHR
+        would (<code>/launch?iss=…&amp;launch=…</code>), or inside an EHR chart frame. FHIR base (
+        <code>iss</code>): <code data-testid="sandbox-iss">{sandboxFhirBase(origin)}</code>
       </p>
 
       {report.skipped.length > 0 || report.duplicates.length > 0 ? (
-        <section className="warn-panel" data-testid="seed-problems" aria-labelledby="seed-problems-heading">
+        <section
+          className="warn-panel"
+          data-testid="seed-problems"
+          aria-labelledby="seed-problems-heading"
+        >
           <h2 id="seed-problems-heading">Seed files with problems</h2>
           <ul>
             {report.skipped.map((s) => (
@@ -129,7 +137,9 @@ export default async function SandboxLauncherPage() {
         <h2 id="qa-heading">For QA scripts</h2>
         <ul>
           <li>
-            <code>GET /sandbox/launch?patient=&lt;id&gt;&amp;launch_uri=&lt;app launch URL&gt;</code>{' '}
+            <code>
+              GET /sandbox/launch?patient=&lt;id&gt;&amp;launch_uri=&lt;app launch URL&gt;
+            </code>{' '}
             → 302 to the app with <code>iss</code> and <code>launch</code>.
           </li>
           <li>
@@ -138,7 +148,10 @@ export default async function SandboxLauncherPage() {
           </li>
           <li>
             Seed files loaded: {report.loaded.length}
-            {report.loaded.length > 0 ? ` (${report.loaded.reduce((n, f) => n + f.resources, 0)} resources)` : ''}.
+            {report.loaded.length > 0
+              ? ` (${report.loaded.reduce((n, f) => n + f.resources, 0)} resources)`
+              : ''}
+            .
           </li>
         </ul>
       </section>

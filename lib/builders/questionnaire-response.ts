@@ -37,12 +37,17 @@ export interface QuestionnaireResponseInput {
   readonly screeningId: string;
 }
 
-function answerOf(item: QuestionnaireItem, value: AnswerValue): QuestionnaireResponseItemAnswer | undefined {
+function answerOf(
+  item: QuestionnaireItem,
+  value: AnswerValue,
+): QuestionnaireResponseItemAnswer | undefined {
   switch (item.type) {
     case 'boolean':
       return typeof value === 'boolean' ? { valueBoolean: value } : undefined;
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? { valueInteger: value } : undefined;
+      return typeof value === 'number' && Number.isInteger(value)
+        ? { valueInteger: value }
+        : undefined;
     case 'choice': {
       const option = (item.answerOption ?? []).find((o) => o.valueCoding?.code === value);
       return option?.valueCoding ? { valueCoding: { ...option.valueCoding } } : undefined;
@@ -66,11 +71,15 @@ function responseItems(
     const value = input.answers.get(item.linkId);
     if (value === undefined || !input.enabledLinkIds.has(item.linkId)) return [];
     const answer = answerOf(item, value);
-    return answer ? [{ linkId: item.linkId, ...(item.text ? { text: item.text } : {}), answer: [answer] }] : [];
+    return answer
+      ? [{ linkId: item.linkId, ...(item.text ? { text: item.text } : {}), answer: [answer] }]
+      : [];
   });
 }
 
-function isAuthorRef(ref: string | undefined): ref is `${'Practitioner' | 'PractitionerRole'}/${string}` {
+function isAuthorRef(
+  ref: string | undefined,
+): ref is `${'Practitioner' | 'PractitionerRole'}/${string}` {
   return ref !== undefined && /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/.test(ref);
 }
 
@@ -78,7 +87,9 @@ function isAuthorRef(ref: string | undefined): ref is `${'Practitioner' | 'Pract
  * Builds the screening's QuestionnaireResponse.
  * @param input - answers, the Questionnaire, patient/encounter/author, time and id
  */
-export function buildQuestionnaireResponse(input: QuestionnaireResponseInput): QuestionnaireResponse {
+export function buildQuestionnaireResponse(
+  input: QuestionnaireResponseInput,
+): QuestionnaireResponse {
   return {
     resourceType: 'QuestionnaireResponse',
     meta: { profile: [PROFILE_URLS.QUESTIONNAIRE_RESPONSE] },

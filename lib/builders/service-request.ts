@@ -59,7 +59,8 @@ const PRIORITY_TIER: Readonly<Record<ImagingSuggestion['priority'], Tier>> = {
 
 /** Whether proposals may be written for this output (§7.6, §8.4). */
 export function imagingProposalsAllowed(output: ScreenOutput): boolean {
-  if (output.status === 'complete') return output.imaging !== null || output.secondaryImaging.length > 0;
+  if (output.status === 'complete')
+    return output.imaging !== null || output.secondaryImaging.length > 0;
   return output.tier === 'EMERGENT' && output.imaging !== null;
 }
 
@@ -75,7 +76,11 @@ export function studiesToPropose(output: ScreenOutput): readonly ImagingSuggesti
 }
 
 /** The rules behind a study: the trauma study (CT/XR secondary) and the pelvis radiograph have their own. */
-function rulesFor(study: ImagingSuggestion, output: ScreenOutput, primary: boolean): readonly RuleId[] {
+function rulesFor(
+  study: ImagingSuggestion,
+  output: ScreenOutput,
+  primary: boolean,
+): readonly RuleId[] {
   if (primary) return output.firedRules;
   if (study.key === 'XR_PELVIS') return output.firedRules.filter((id) => id === 'RF-IBP');
   return output.firedRules.filter((id) => id === 'RF-TRAUMA-MAJOR');
@@ -85,7 +90,11 @@ function firstCoding(valueSets: ValueSetRegistry, url: string): Coding | undefin
   return valueSets.valueSet(url).codings[0];
 }
 
-function references(output: ScreenOutput, rules: readonly RuleId[], prefix: 'Condition/' | 'Observation/'): Reference[] {
+function references(
+  output: ScreenOutput,
+  rules: readonly RuleId[],
+  prefix: 'Condition/' | 'Observation/',
+): Reference[] {
   const refs = output.evidence
     .filter((e) => (rules as readonly string[]).includes(e.rule) && e.reference?.startsWith(prefix))
     .map((e) => e.reference ?? '');
@@ -111,7 +120,9 @@ export function buildImagingServiceRequests(input: ImagingRequestInput): Service
   const { output, valueSets } = input;
   const titles = new Map(input.rules.map((r) => [r.id, r.title]));
   const ruleCodings = new Map(
-    valueSets.valueSet(VALUE_SET_URLS.RED_FLAG_RULE_IDS).codings.flatMap((c) => (c.code ? [[c.code, c] as const] : [])),
+    valueSets
+      .valueSet(VALUE_SET_URLS.RED_FLAG_RULE_IDS)
+      .codings.flatMap((c) => (c.code ? [[c.code, c] as const] : [])),
   );
   const category = firstCoding(valueSets, VALUE_SET_URLS.SERVICE_REQUEST_CATEGORY_IMAGING);
   const defaultReason = firstCoding(
@@ -131,15 +142,27 @@ export function buildImagingServiceRequests(input: ImagingRequestInput): Service
     const text = studyText(codings);
     const tier = primary ? output.tier : PRIORITY_TIER[study.priority];
     const ruleReasons: CodeableConcept[] = rules.map((id) => ({
-      coding: [{ system: CODE_SYSTEM_URLS.RED_FLAG_RULES, code: id, display: ruleCodings.get(id)?.display ?? titles.get(id) ?? id }],
+      coding: [
+        {
+          system: CODE_SYSTEM_URLS.RED_FLAG_RULES,
+          code: id,
+          display: ruleCodings.get(id)?.display ?? titles.get(id) ?? id,
+        },
+      ],
     }));
     const ruleList = rules.map((id) => `${id} (${titles.get(id) ?? id})`).join('; ');
-    const provisional = output.status === 'incomplete' ? ' Provisional: the screening was not complete when this was proposed.' : '';
+    const provisional =
+      output.status === 'incomplete'
+        ? ' Provisional: the screening was not complete when this was proposed.'
+        : '';
     return {
       resourceType: 'ServiceRequest',
       meta: { profile: [PROFILE_URLS.IMAGING_SERVICE_REQUEST] },
       identifier: [
-        { system: SUGGESTION_IDENTIFIER_SYSTEM, value: `${input.screeningId}-${study.key}-${study.region}`.toLowerCase() },
+        {
+          system: SUGGESTION_IDENTIFIER_SYSTEM,
+          value: `${input.screeningId}-${study.key}-${study.region}`.toLowerCase(),
+        },
       ],
       status: 'draft',
       intent: 'proposal',
@@ -150,10 +173,15 @@ export function buildImagingServiceRequests(input: ImagingRequestInput): Service
       ...(input.encounterId ? { encounter: { reference: `Encounter/${input.encounterId}` } } : {}),
       occurrencePeriod: { start: input.authoredOn, end: study.occurrenceLatest },
       authoredOn: input.authoredOn,
-      ...(isClinicianRef(input.requesterRef) ? { requester: { reference: input.requesterRef } } : {}),
+      ...(isClinicianRef(input.requesterRef)
+        ? { requester: { reference: input.requesterRef } }
+        : {}),
       reasonCode: [...(reason ? [{ coding: [{ ...reason }] }] : []), ...ruleReasons],
       reasonReference: references(output, rules, 'Condition/'),
-      supportingInfo: [{ reference: input.questionnaireResponseRef }, ...references(output, rules, 'Observation/')],
+      supportingInfo: [
+        { reference: input.questionnaireResponseRef },
+        ...references(output, rules, 'Observation/'),
+      ],
       note: [
         {
           text: `Suggested by rule set ${RULE_SET_ID}: ${ruleList}. Tier ${TIER_WORDS[tier]}.${provisional} Decision support only: review before signing.`,

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const ROUTE_FILE = /^(page|route|layout|template|loading|error|not-found|default)\.(tsx?|sandbox\.tsx?)$/;
+const ROUTE_FILE =
+  /^(page|route|layout|template|loading|error|not-found|default)\.(tsx?|sandbox\.tsx?)$/;
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -37,7 +38,9 @@ describe('the sandbox build switch', () => {
   });
 
   it('has no sandbox route anywhere else in app/', () => {
-    const outside = routeFiles(path.join(ROOT, 'app')).filter((file) => !file.startsWith('app/sandbox/'));
+    const outside = routeFiles(path.join(ROOT, 'app')).filter(
+      (file) => !file.startsWith('app/sandbox/'),
+    );
     expect(outside.filter((file) => /\.sandbox\.tsx?$/.test(file))).toEqual([]);
   });
 

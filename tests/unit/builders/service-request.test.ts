@@ -24,7 +24,12 @@ const DISCITIS: ScreenOutput = {
     region: 'COMPLETE',
     priority: 'urgent',
     occurrenceLatest: '2026-06-16T12:00:00Z',
-    codes: { cpt: ['72156', '72157', '72158'], loinc: '30855-1', radlex: null, snomed: '495741000119105' },
+    codes: {
+      cpt: ['72156', '72157', '72158'],
+      loinc: '30855-1',
+      radlex: null,
+      snomed: '495741000119105',
+    },
   },
   secondaryImaging: [],
   labs: [{ analyte: 'BLOOD_CULTURE', loinc: '600-7' }],
@@ -65,12 +70,19 @@ const TRAUMA: ScreenOutput = {
     },
   ],
   evidence: [
-    { rule: 'RF-CES', reference: 'QuestionnaireResponse#saddle-anesthesia', detail: 'saddle anaesthesia' },
+    {
+      rule: 'RF-CES',
+      reference: 'QuestionnaireResponse#saddle-anesthesia',
+      detail: 'saddle anaesthesia',
+    },
     { rule: 'RF-IBP', reference: 'Condition/c-as', detail: 'ankylosing spondylitis' },
   ],
 };
 
-function input(output: ScreenOutput, extra: Partial<ImagingRequestInput> = {}): ImagingRequestInput {
+function input(
+  output: ScreenOutput,
+  extra: Partial<ImagingRequestInput> = {},
+): ImagingRequestInput {
   return {
     output,
     patientId: 'pt-1',
@@ -97,7 +109,12 @@ describe('buildImagingServiceRequests', () => {
       requester: { reference: 'Practitioner/dr-1' },
       authoredOn: '2026-06-15T12:00:00Z',
       occurrencePeriod: { start: '2026-06-15T12:00:00Z', end: '2026-06-16T12:00:00Z' },
-      identifier: [{ system: 'http://spine-redflags.org/fhir/identifier/suggestion', value: '6f1d2c3b-0000-4000-8000-000000000001-mri_wwo-complete' }],
+      identifier: [
+        {
+          system: 'http://spine-redflags.org/fhir/identifier/suggestion',
+          value: '6f1d2c3b-0000-4000-8000-000000000001-mri_wwo-complete',
+        },
+      ],
     });
     expect(sr?.code?.coding?.map((c) => `${c.system}|${c.code}`)).toEqual([
       'http://www.ama-assn.org/go/cpt|72156',
@@ -106,24 +123,38 @@ describe('buildImagingServiceRequests', () => {
       'http://loinc.org|30855-1',
       'http://snomed.info/sct|495741000119105',
     ]);
-    expect(sr?.reasonCode?.map((r) => r.coding?.[0]?.code)).toEqual(['M54.50', 'RF-INFECTION', 'RF-PED-INFLAM']);
+    expect(sr?.reasonCode?.map((r) => r.coding?.[0]?.code)).toEqual([
+      'M54.50',
+      'RF-INFECTION',
+      'RF-PED-INFLAM',
+    ]);
     expect(sr?.supportingInfo).toEqual([
       { reference: 'urn:uuid:6f1d2c3b-0000-4000-8000-000000000001' },
       { reference: 'Observation/t-1' },
       { reference: 'Observation/esr-1' },
     ]);
-    expect(sr?.note?.[0]?.text).toMatch(/^Suggested by rule set bp-redflag-1\.1: RF-INFECTION \(.+\); RF-PED-INFLAM \(.+\)\. Tier URGENT/);
+    expect(sr?.note?.[0]?.text).toMatch(
+      /^Suggested by rule set bp-redflag-1\.1: RF-INFECTION \(.+\); RF-PED-INFLAM \(.+\)\. Tier URGENT/,
+    );
     if (sr) expectValid(sr);
   });
 
   it('writes each secondary study as its own proposal with its own rules and tier (§7.2)', () => {
     const requests = buildImagingServiceRequests(input(TRAUMA, { painLocation: 'thoracic' }));
-    expect(requests.map((r) => [r.priority, r.code?.coding?.find((c) => c.system === 'http://loinc.org')?.code])).toEqual([
+    expect(
+      requests.map((r) => [
+        r.priority,
+        r.code?.coding?.find((c) => c.system === 'http://loinc.org')?.code,
+      ]),
+    ).toEqual([
       ['stat', '30679-5'],
       ['stat', '30620-9'],
       ['routine', '28561-9'],
     ]);
-    expect(requests[1]?.reasonCode?.map((r) => r.coding?.[0]?.code)).toEqual(['M54.6', 'RF-TRAUMA-MAJOR']);
+    expect(requests[1]?.reasonCode?.map((r) => r.coding?.[0]?.code)).toEqual([
+      'M54.6',
+      'RF-TRAUMA-MAJOR',
+    ]);
     expect(requests[2]?.reasonCode?.map((r) => r.coding?.[0]?.code)).toEqual(['M54.6', 'RF-IBP']);
     expect(requests[2]?.reasonReference).toEqual([{ reference: 'Condition/c-as' }]);
     expect(requests[2]?.note?.[0]?.text).toContain('Tier SOON');
@@ -133,22 +164,42 @@ describe('buildImagingServiceRequests', () => {
 
   it('uses the chart back-pain diagnosis as the reason when there is one', () => {
     const [sr] = buildImagingServiceRequests(
-      input(DISCITIS, { chartReason: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M62.830', display: 'Muscle spasm of back' } }),
+      input(DISCITIS, {
+        chartReason: {
+          system: 'http://hl7.org/fhir/sid/icd-10-cm',
+          code: 'M62.830',
+          display: 'Muscle spasm of back',
+        },
+      }),
     );
     expect(sr?.reasonCode?.[0]?.coding?.[0]?.code).toBe('M62.830');
     if (sr) expectValid(sr);
   });
 
   it('proposes nothing for ROUTINE, pending-lab or provisional non-EMERGENT results', () => {
-    const routine: ScreenOutput = { ...DISCITIS, tier: 'ROUTINE', firedRules: [], imaging: null, evidence: [] };
-    const incompleteUrgent: ScreenOutput = { ...DISCITIS, status: 'incomplete', missingItems: ['limp'] };
+    const routine: ScreenOutput = {
+      ...DISCITIS,
+      tier: 'ROUTINE',
+      firedRules: [],
+      imaging: null,
+      evidence: [],
+    };
+    const incompleteUrgent: ScreenOutput = {
+      ...DISCITIS,
+      status: 'incomplete',
+      missingItems: ['limp'],
+    };
     expect(buildImagingServiceRequests(input(routine))).toEqual([]);
     expect(buildImagingServiceRequests(input(incompleteUrgent))).toEqual([]);
     expect(imagingProposalsAllowed(incompleteUrgent)).toBe(false);
   });
 
   it('offers only the primary study of an incomplete evaluation with a provisional EMERGENT tier (§8.4)', () => {
-    const provisional: ScreenOutput = { ...TRAUMA, status: 'incomplete', missingItems: ['hx-cancer'] };
+    const provisional: ScreenOutput = {
+      ...TRAUMA,
+      status: 'incomplete',
+      missingItems: ['hx-cancer'],
+    };
     expect(studiesToPropose(provisional).map((s) => s.key)).toEqual(['MRI_WO']);
     const [sr] = buildImagingServiceRequests(input(provisional));
     expect(sr?.note?.[0]?.text).toContain('Provisional');
