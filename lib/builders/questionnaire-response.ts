@@ -41,20 +41,19 @@ function answerOf(
   item: QuestionnaireItem,
   value: AnswerValue,
 ): QuestionnaireResponseItemAnswer | undefined {
-  switch (item.type) {
-    case 'boolean':
-      return typeof value === 'boolean' ? { valueBoolean: value } : undefined;
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value)
-        ? { valueInteger: value }
-        : undefined;
-    case 'choice': {
-      const option = (item.answerOption ?? []).find((o) => o.valueCoding?.code === value);
-      return option?.valueCoding ? { valueCoding: { ...option.valueCoding } } : undefined;
-    }
-    default:
-      return undefined;
+  if (item.type === 'boolean')
+    return typeof value === 'boolean' ? { valueBoolean: value } : undefined;
+  if (item.type === 'integer') {
+    return typeof value === 'number' && Number.isInteger(value)
+      ? { valueInteger: value }
+      : undefined;
   }
+  if (item.type === 'choice') {
+    const option = (item.answerOption ?? []).find((o) => o.valueCoding?.code === value);
+    return option?.valueCoding ? { valueCoding: { ...option.valueCoding } } : undefined;
+  }
+  // The screening Questionnaire has no other answerable item types.
+  return undefined;
 }
 
 function responseItems(
