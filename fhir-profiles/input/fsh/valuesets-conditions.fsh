@@ -221,12 +221,20 @@ Title: "Conditions: ankylosed spine (ANKYLOSED)"
 Description: """
 Ankylosing spondylitis or diffuse idiopathic skeletal hyperostosis for ANKYLOSED and the pre-population of hx-ankylosing (spec §10.3 I; HISTORY filter).
 ICD-10-CM: M45.* ankylosing spondylitis (note: includes M45.A non-radiographic axial spondyloarthritis, an open item of spec §12); M48.1* ankylosing hyperostosis [Forestier] (DISH). Compared without the dot and case-insensitively.
-SNOMED CT: << 9631008 |Ankylosing spondylitis|, curated; DISH concepts and the rest of the hierarchy need a terminology server.
+SNOMED CT: a curated expansion of the concepts common in US problem lists: << 9631008 |Ankylosing spondylitis| (the root, juvenile ankylosing spondylitis, ankylosing spondylitis with organ/system or multisystem involvement, ankylosing spondylitis co-occurrent with anterior uveitis, chest deformity due to ankylosing spondylitis) and DISH 31487001 |Disseminated idiopathic skeletal hyperostosis|, plus 47049007 |Ankylosis of spine| and 36655007 |Complete ankylosis of the spine| (the questionnaire's "ankylosed, fused spine": an ankylosed spine fractures after low-energy trauma whatever the cause, so these are included as the safer reading). Every code and term verified against public code lists: OpenSAFELY axial spondyloarthritis codelist (opensafely/inflammatory_rheum, opensafely/post-covid-vax-autoimmune), GM-SDE ankylosing spondylitis code set (UoM-Data-Science-Platforms/gm-sde) and the VSAC expansion 2.16.840.1.113762.1.4.1021.95 |Conditions associated with chronic pain| (SNOMED CT US Edition 2023-03, cqframework/cds4cpm). Axial spondyloarthritis and non-radiographic axial spondyloarthritis concepts are not included (not an ankylosed spine; spec §12). A terminology server could widen it to the whole hierarchy (concept is-a 9631008) and to the remaining DISH concepts.
 """
 * insert ConditionValueSet
 * include codes from system $icd10cm where code regex "M45(\\.?[0-9A-Z]{1,4})?"
 * include codes from system $icd10cm where code regex "M48\\.?1[0-9A-Z]{0,3}"
 * $sct#9631008 "Ankylosing spondylitis"
+* $sct#239805001 "Juvenile ankylosing spondylitis"
+* $sct#239810002 "Ankylosing spondylitis with organ / system involvement"
+* $sct#239811003 "Ankylosing spondylitis with multisystem involvement"
+* $sct#786077003 "Ankylosing spondylitis co-occurrent with anterior uveitis"
+* $sct#838436001 "Chest deformity due to ankylosing spondylitis"
+* $sct#31487001 "Disseminated idiopathic skeletal hyperostosis"
+* $sct#47049007 "Ankylosis of spine"
+* $sct#36655007 "Complete ankylosis of the spine"
 
 ValueSet: ConditionChronicLiver
 Id: condition-chronic-liver

@@ -6,7 +6,7 @@ Title: "Procedures: spine surgery (SPINE_SURGERY, RECENT_PROC)"
 Description: """
 Spine surgery procedures (spec §10.4): any completed one is evidence of SPINE_SURGERY (any date), and of RECENT_PROC when performed within 90 days (§3.6).
 CPT: lumbar arthrodesis 22558, 22612, 22630, 22633; lumbar laminotomy/discectomy 63030; lumbar laminectomy/foraminotomy 63047.
-SNOMED CT: << 55705006 |Spinal fusion|, curated; a terminology server could widen it to the whole hierarchy and add SNOMED and ICD-10-PCS equivalents of the CPT codes.
+SNOMED CT: a curated expansion of the concepts common in US problem lists and procedure histories, verified (code and term) against the SNOMED CT IPS Free Set procedures value set (HL7/fhir-ips, ProceduresSnomedCtIpsFreeSet, SNOMED CT 2022-07-31): << 55705006 |Spinal fusion| (lumbar, lumbosacral, thoracolumbar, cervicothoracic, cervical and craniocervical fusion by anterior or posterior approach), and the laminectomy, laminotomy, discectomy and spinal cord decompression concepts of spec §10.3 G. Spinal injections are not spine surgery: see procedure-spinal-injection. A terminology server could widen it to the whole hierarchies (concept is-a 55705006, and the laminectomy and discectomy hierarchies) and add the ICD-10-PCS equivalents of the CPT codes.
 """
 * insert ProjectMetadata
 * ^copyright = "CPT codes are copyright of the American Medical Association. This value set includes content from SNOMED CT, which is copyright © 2002+ International Health Terminology Standards Development Organisation (IHTSDO)."
@@ -17,6 +17,26 @@ SNOMED CT: << 55705006 |Spinal fusion|, curated; a terminology server could wide
 * $cpt#63030 "Laminotomy with decompression of nerve root(s) and/or excision of herniated disc; lumbar"
 * $cpt#63047 "Laminectomy, facetectomy and foraminotomy; lumbar"
 * $sct#55705006 "Spinal fusion"
+* $sct#50172003 "Lumbar spinal fusion"
+* $sct#277764006 "Fusion of posterior lumbar spine"
+* $sct#34238000 "Lumbar and lumbosacral fusion by posterior technique"
+* $sct#25789004 "Lumbosacral arthrodesis"
+* $sct#448942003 "Fusion of lumbosacral region of spine by posterior approach"
+* $sct#449048009 "Fusion of lumbosacral region of spine by anterior approach"
+* $sct#448944002 "Fusion of thoracolumbar region of spine by posterior approach"
+* $sct#448943008 "Fusion of thoracolumbar region of spine by anterior approach"
+* $sct#448808006 "Fusion of cervicothoracic region of spine by anterior approach"
+* $sct#81099000 "Cervical arthrodesis"
+* $sct#59703009 "Cervical arthrodesis by anterior technique"
+* $sct#53976000 "Arthrodesis by anterior interbody technique of cervical region below C2 with bone graft"
+* $sct#6976007 "Craniocervical spinal fusion"
+* $sct#387731002 "Laminectomy"
+* $sct#427752004 "Excision of lamina of lumbar vertebra for decompression of spinal cord"
+* $sct#445429009 "Cervical laminectomy"
+* $sct#282191000 "Laminotomy for decompression and exploration"
+* $sct#3418002 "Discectomy of spine"
+* $sct#89355001 "Discectomy for intervertebral herniated disc, nucleus pulposus"
+* $sct#10836008 "Decompression of spinal cord"
 
 ValueSet: ProcedureSpinalInjection
 Id: procedure-spinal-injection

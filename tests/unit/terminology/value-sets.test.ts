@@ -164,8 +164,8 @@ describe('condition value sets (§10.3)', () => {
     [VALUE_SET_URLS.CONDITION_DIABETES, '73211009', 10],
     [VALUE_SET_URLS.CONDITION_OSTEOPOROSIS, '64859006', 3],
     [VALUE_SET_URLS.CONDITION_CHRONIC_LIVER, '19943007', 5],
-    [VALUE_SET_URLS.CONDITION_ANKYLOSED_SPINE, '9631008', 1],
-    [VALUE_SET_URLS.PROCEDURE_SPINE_SURGERY, '55705006', 1],
+    [VALUE_SET_URLS.CONDITION_ANKYLOSED_SPINE, '9631008', 7],
+    [VALUE_SET_URLS.PROCEDURE_SPINE_SURGERY, '55705006', 21],
   ])(
     '%s ships a curated SNOMED CT expansion of << %s and says a server could widen it',
     (url, root, atLeast) => {
@@ -176,6 +176,17 @@ describe('condition value sets (§10.3)', () => {
       expect(resource(url)?.description).toMatch(/terminology server/);
     },
   );
+
+  it('lists ankylosing spondylitis variants and DISH, not axial spondyloarthritis (§10.3 I)', () => {
+    const url = VALUE_SET_URLS.CONDITION_ANKYLOSED_SPINE;
+    // Verified ids (OpenSAFELY / GM-SDE code lists, VSAC 2.16.840.1.113762.1.4.1021.95).
+    for (const code of ['239805001', '239810002', '239811003', '786077003', '31487001'])
+      expect([code, has(url, SCT, code)]).toEqual([code, true]);
+    // Axial spondyloarthritis and non-radiographic axSpA are not an ankylosed spine (spec §12).
+    for (const code of ['723116002', '713777005'])
+      expect([code, has(url, SCT, code)]).toEqual([code, false]);
+    expect(resource(url)?.description).not.toMatch(/need a terminology server/);
+  });
 
   it('keeps non-melanoma skin cancer out and melanoma in', () => {
     const url = VALUE_SET_URLS.CONDITION_MALIGNANCY;
@@ -213,6 +224,26 @@ describe('procedure and medication value sets (§10.4, §10.5)', () => {
     for (const code of ['62321', '62323', '64483']) {
       expect(has(VALUE_SET_URLS.PROCEDURE_SPINAL_INJECTION, CPT, code)).toBe(true);
       expect(has(VALUE_SET_URLS.PROCEDURE_SPINE_SURGERY, CPT, code)).toBe(false);
+    }
+  });
+
+  it('puts SNOMED CT fusion, laminectomy and discectomy concepts in spine surgery only (§10.3 G, §10.4)', () => {
+    // Verified ids (HL7/fhir-ips ProceduresSnomedCtIpsFreeSet).
+    const surgery = [
+      '50172003',
+      '34238000',
+      '448942003',
+      '387731002',
+      '427752004',
+      '3418002',
+      '89355001',
+    ];
+    for (const code of surgery) {
+      expect([code, has(VALUE_SET_URLS.PROCEDURE_SPINE_SURGERY, SCT, code)]).toEqual([code, true]);
+      expect([code, has(VALUE_SET_URLS.PROCEDURE_SPINAL_INJECTION, SCT, code)]).toEqual([
+        code,
+        false,
+      ]);
     }
   });
 
