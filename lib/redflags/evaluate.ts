@@ -205,15 +205,18 @@ function study(
   tier: Tier,
 ): ImagingSuggestion {
   const timing = tierTiming(tier);
+  const latest = toOffsetDateTime(
+    new Date(t0.ms + timing.hours * HOUR_MS),
+    t0.offsetMinutes,
+    t0.zulu,
+  );
   return {
     key: s.key,
     region: s.region,
     priority: timing.priority,
-    occurrenceLatest: toOffsetDateTime(
-      new Date(t0.ms + timing.hours * HOUR_MS),
-      t0.offsetMinutes,
-      t0.zulu,
-    ),
+    // §13: occurrenceLatest keeps T0's offset as written; a zero offset written `-00:00` would
+    // otherwise come back as `+00:00`.
+    occurrenceLatest: t0.text.endsWith('-00:00') ? latest.replace(/\+00:00$/, '-00:00') : latest,
     codes: imagingCodes(terminology, s.key, s.region),
   };
 }
