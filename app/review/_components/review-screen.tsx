@@ -1,13 +1,25 @@
 'use client';
 
+import type { Questionnaire } from 'fhir/r4';
+import { BACK_PAIN_QUESTIONNAIRE } from '@/lib/profiles/questionnaire';
 import { useSmartSession } from '@/app/_providers/smart-session';
-import { usePatient } from '@/app/_hooks/use-patient';
+import { useChart } from '@/app/_hooks/use-chart';
 import { PatientBanner } from './patient-banner';
+import { ScreeningWorkflow } from './screening-workflow';
 
-/** The screening screen for the patient in context. */
-export function ReviewScreen() {
+/**
+ * The screening screen for the patient in context: the patient banner as soon as the Patient is
+ * read, then — once the chart wave has answered — the chart, the questionnaire, the assessment
+ * and the save.
+ * @param questionnaire - the Questionnaire to render (the project's, from `fhir-profiles/`)
+ */
+export function ReviewScreen({
+  questionnaire = BACK_PAIN_QUESTIONNAIRE,
+}: {
+  questionnaire?: Questionnaire;
+}) {
   const session = useSmartSession();
-  const { patient, error, isLoading, reload } = usePatient();
+  const { loaded, patient, error, reload } = useChart();
 
   return (
     <>
@@ -25,7 +37,7 @@ export function ReviewScreen() {
             Try again
           </button>
         </section>
-      ) : isLoading || !patient ? (
+      ) : !patient ? (
         <p aria-live="polite" data-testid="patient-loading">
           Reading the patient’s record…
         </p>
@@ -47,6 +59,13 @@ export function ReviewScreen() {
             ))}
           </ul>
         </section>
+      ) : null}
+      {error ? null : loaded && patient ? (
+        <ScreeningWorkflow loaded={loaded} patient={patient} questionnaire={questionnaire} />
+      ) : patient ? (
+        <p aria-live="polite" data-testid="chart-loading">
+          Reading the chart (labs, vital signs, conditions, procedures, medications)…
+        </p>
       ) : null}
     </>
   );
