@@ -23,6 +23,11 @@ async function appAccessToken(page: Page): Promise<string> {
 }
 
 test.describe('the sandbox EHR QA surface', () => {
+  // Other test files write to the same sandbox: start each test from the seeded state.
+  test.beforeEach(async ({ request }) => {
+    expect((await request.post('/sandbox/reset')).status()).toBe(200);
+  });
+
   test('the launcher lists the seed patients and reports the seed files it refused', async ({
     page,
   }) => {
