@@ -87,13 +87,30 @@ Title: "Conditions: osteoporosis (OSTEO)"
 Description: """
 Osteoporosis for OSTEO and the pre-population of hx-osteoporosis (spec §10.3 B): counts with any clinicalStatus except resolved (§3.6). Z87.310 has its own value set (condition-osteoporosis-history-fracture) because it counts whatever its clinicalStatus.
 ICD-10-CM: M80.* (with current pathological fracture), M81.* (without current pathological fracture); compared without the dot and case-insensitively.
-SNOMED CT: a curated expansion of << 64859006 |Osteoporosis|; a terminology server could widen it to the whole hierarchy.
+SNOMED CT: a curated expansion of the concepts common in US problem lists under << 64859006 |Osteoporosis|: the root; postmenopausal, menopausal and senile osteoporosis; primary, idiopathic and secondary osteoporosis; drug-induced and corticosteroid-induced osteoporosis; disuse osteoporosis; vertebral osteoporosis and osteoporosis localized to spine; osteoporotic fracture (of bone, of vertebra, of lumbar and thoracic vertebra, of neck of femur) and osteoporotic vertebral collapse (any, lumbar, thoracic). Every added code and term verified against the VSAC expansion 2.16.840.1.113883.3.464.1003.113.12.1038 |Osteoporosis Without Current Fracture| (version 20240112, SNOMED CT US Edition 2023-09; cqframework/ecqm-content-qicore-2025, input/vocabulary/valueset/external/valueset-2.16.840.1.113883.3.464.1003.113.12.1038.json). A terminology server could widen it to the whole hierarchy (concept is-a 64859006) and to the remaining osteoporotic fracture concepts.
 """
 * insert ConditionValueSet
 * include codes from system $icd10cm where code regex "M8[01](\\.?[0-9A-Z]{1,4})?"
 * $sct#64859006 "Osteoporosis"
 * $sct#102447009 "Postmenopausal osteoporosis"
 * $sct#443165006 "Pathological fracture due to osteoporosis"
+* $sct#32369003 "Menopausal osteoporosis"
+* $sct#18040001 "Senile osteoporosis"
+* $sct#276661002 "Primary osteoporosis"
+* $sct#3345002 "Idiopathic osteoporosis"
+* $sct#703264005 "Secondary osteoporosis"
+* $sct#14651005 "Drug-induced osteoporosis"
+* $sct#390833005 "Osteoporosis caused by corticosteroid"
+* $sct#53174001 "Disuse osteoporosis"
+* $sct#203438009 "Vertebral osteoporosis"
+* $sct#309745002 "Osteoporosis localized to spine"
+* $sct#11311601000119109 "Osteoporotic fracture of vertebra"
+* $sct#203450003 "Osteoporotic fracture of lumbar vertebra"
+* $sct#203451004 "Osteoporotic fracture of thoracic vertebra"
+* $sct#240198002 "Osteoporotic vertebral collapse"
+* $sct#311890007 "Osteoporotic collapse of lumbar vertebra"
+* $sct#311891006 "Osteoporotic collapse of thoracic vertebra"
+* $sct#431031001 "Osteoporotic fracture of neck of femur"
 
 ValueSet: ConditionOsteoporosisHistoryFracture
 Id: condition-osteoporosis-history-fracture
@@ -242,7 +259,7 @@ Title: "Conditions: chronic liver disease or alcohol use disorder (CHRONIC_LIVER
 Description: """
 Chronic liver disease (cirrhosis) or alcohol use disorder for CHRONIC_LIVER and the pre-population of hx-chronic-liver (spec §10.3 J; CURRENT filter).
 ICD-10-CM: K70.3* alcoholic cirrhosis of liver; K74.6* other and unspecified cirrhosis of liver; F10.2* alcohol dependence. Compared without the dot and case-insensitively.
-SNOMED CT: a curated expansion of << 19943007 |Cirrhosis of liver| plus the alcohol dependence concepts that correspond to F10.2*; a terminology server could widen it to the whole hierarchy.
+SNOMED CT: a curated expansion of the concepts common in US problem lists under << 19943007 |Cirrhosis of liver| (the root; alcoholic and non-alcoholic cirrhosis; decompensated, advanced and early cirrhosis; biliary cirrhosis, primary biliary cholangitis, secondary and obstructive biliary cirrhosis, cirrhosis due to primary sclerosing cholangitis; cirrhosis due to chronic hepatitis C; posthepatitic and postnecrotic cirrhosis; drug-induced cirrhosis; micronodular, macronodular and mixed cirrhosis) plus the alcohol dependence concepts that correspond to F10.2*. Every added cirrhosis code and term verified against the VSAC expansions 2.16.840.1.113883.3.464.1003.199.12.1035 |Chronic Liver Disease| and 2.16.840.1.113762.1.4.1047.42 |Liver Disease| (SNOMED CT US Edition 2023-03; cqframework/cds4cpm, input/vocabulary/valueset/valueset-2.16.840.1.113883.3.464.1003.199.12.1035.json and valueset-2.16.840.1.113762.1.4.1047.42.json). No stored source gave a verified id for cryptogenic cirrhosis, cirrhosis due to hepatitis B or cirrhosis due to non-alcoholic steatohepatitis, so none is listed. A terminology server could widen it to the whole hierarchy (concept is-a 19943007).
 """
 * insert ConditionValueSet
 * include codes from system $icd10cm where code regex "K70\\.?3[0-9A-Z]{0,3}"
@@ -251,6 +268,21 @@ SNOMED CT: a curated expansion of << 19943007 |Cirrhosis of liver| plus the alco
 * $sct#19943007 "Cirrhosis of liver"
 * $sct#420054005 "Alcoholic cirrhosis"
 * $sct#716203000 "Decompensated cirrhosis of liver"
+* $sct#123717006 "Advanced cirrhosis"
+* $sct#371139006 "Early cirrhosis"
+* $sct#266468003 "Cirrhosis - non-alcoholic"
+* $sct#1761006 "Biliary cirrhosis"
+* $sct#31712002 "Primary biliary cholangitis"
+* $sct#12368000 "Secondary biliary cirrhosis"
+* $sct#109819003 "Obstructive biliary cirrhosis"
+* $sct#735733008 "Cirrhosis of liver co-occurrent and due to primary sclerosing cholangitis"
+* $sct#831000119103 "Cirrhosis of liver due to chronic hepatitis C"
+* $sct#27156006 "Posthepatitic cirrhosis"
+* $sct#86454000 "Postnecrotic cirrhosis"
+* $sct#425413006 "Drug-induced cirrhosis of liver"
+* $sct#21861000 "Micronodular cirrhosis"
+* $sct#43904005 "Macronodular cirrhosis"
+* $sct#15999000 "Mixed micro and macronodular cirrhosis"
 * $sct#66590003 "Alcohol dependence"
 * $sct#7200002 "Alcoholism"
 

@@ -162,8 +162,8 @@ describe('condition value sets (§10.3)', () => {
     [VALUE_SET_URLS.CONDITION_MALIGNANCY, '363346000', 40],
     [VALUE_SET_URLS.CONDITION_IMMUNOSUPPRESSION, '234532001', 10],
     [VALUE_SET_URLS.CONDITION_DIABETES, '73211009', 10],
-    [VALUE_SET_URLS.CONDITION_OSTEOPOROSIS, '64859006', 3],
-    [VALUE_SET_URLS.CONDITION_CHRONIC_LIVER, '19943007', 5],
+    [VALUE_SET_URLS.CONDITION_OSTEOPOROSIS, '64859006', 20],
+    [VALUE_SET_URLS.CONDITION_CHRONIC_LIVER, '19943007', 20],
     [VALUE_SET_URLS.CONDITION_ANKYLOSED_SPINE, '9631008', 7],
     [VALUE_SET_URLS.PROCEDURE_SPINE_SURGERY, '55705006', 21],
   ])(
@@ -186,6 +186,22 @@ describe('condition value sets (§10.3)', () => {
     for (const code of ['723116002', '713777005'])
       expect([code, has(url, SCT, code)]).toEqual([code, false]);
     expect(resource(url)?.description).not.toMatch(/need a terminology server/);
+  });
+
+  it('lists the common osteoporosis concepts, vertebral fractures included (§10.3 B)', () => {
+    const url = VALUE_SET_URLS.CONDITION_OSTEOPOROSIS;
+    // Verified ids (VSAC 2.16.840.1.113883.3.464.1003.113.12.1038, SNOMED CT US 2023-09).
+    for (const code of ['18040001', '390833005', '203451004', '240198002'])
+      expect([code, has(url, SCT, code)]).toEqual([code, true]);
+  });
+
+  it('lists the common cirrhosis concepts beside alcohol dependence (§10.3 J)', () => {
+    const url = VALUE_SET_URLS.CONDITION_CHRONIC_LIVER;
+    // Verified ids (VSAC 2.16.840.1.113883.3.464.1003.199.12.1035 and 2.16.840.1.113762.1.4.1047.42).
+    for (const code of ['31712002', '831000119103', '21861000', '66590003'])
+      expect([code, has(url, SCT, code)]).toEqual([code, true]);
+    // Chronic hepatitis without cirrhosis is not CHRONIC_LIVER.
+    expect(has(url, SCT, '128302006')).toBe(false);
   });
 
   it('keeps non-melanoma skin cancer out and melanoma in', () => {
