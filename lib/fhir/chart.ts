@@ -65,6 +65,11 @@ export interface FetchChartOptions {
   readonly pageLimit?: number;
   /** Resources per page (default {@link PAGE_SIZE}). */
   readonly count?: number;
+  /**
+   * Called with the Patient as soon as its read answers, while the searches of the same wave may
+   * still be running (the app shows the patient banner early; the Patient is still read once).
+   */
+  readonly onPatient?: (patient: Patient) => void;
 }
 
 /** A chart read from a FHIR server; failed searches carry their {@link FhirRequestError}. */
@@ -168,7 +173,10 @@ export async function fetchChart(
   const pages = options.pageLimit ?? MAX_PAGES;
   const [patient, observations, conditions, procedures, medicationRequests] =
     await Promise.allSettled([
-      fetchPatient(client, patientId),
+      fetchPatient(client, patientId).then((read) => {
+        options.onPatient?.(read);
+        return read;
+      }),
       searchAll<Observation>(client, 'Observation', searches.Observation, pages),
       searchAll<Condition>(client, 'Condition', searches.Condition, pages),
       searchAll<Procedure>(client, 'Procedure', searches.Procedure, pages),
