@@ -1,6 +1,7 @@
 import { BACK_PAIN_QUESTIONNAIRE } from '@/lib/profiles/questionnaire';
 import { initialAnswers, toChartAtT0, toScreening } from '@/lib/screening/screening';
 import { T0, aChart, aCondition, aPatient } from '../../fixtures/chart';
+import { negativeAdultAnswers } from '../../fixtures/screening';
 
 const CONTEXT = { patientId: 'pt-1', encounterId: 'enc-1', userRef: 'Practitioner/dr-1' };
 const ID = '0b6a7a4e-1111-4a4a-9a9a-000000000001';
@@ -23,42 +24,7 @@ function screeningOf(
 }
 
 /** A complete set of negative answers for an adult. */
-const COMPLETE_ADULT: Record<string, boolean | number | string> = {
-  'duration-days': 4,
-  'pain-location': 'lumbar',
-  trauma: 'none',
-  'motor-grade-min': 5,
-  'hx-ivdu': 'never',
-  ...Object.fromEntries(
-    [
-      'night-pain',
-      'fever-reported',
-      'weight-loss-unexplained',
-      'urinary-retention',
-      'incontinence-new',
-      'saddle-anesthesia',
-      'bilateral-leg-deficit',
-      'sexual-dysfunction-new',
-      'neuro-progressive',
-      'motor-multilevel',
-      'cord-signs',
-      'point-tenderness',
-      'radicular-pain',
-      'ibp-features',
-      'hx-cancer',
-      'hx-osteoporosis',
-      'hx-chronic-steroids',
-      'hx-immunosuppression',
-      'hx-diabetes',
-      'hx-spine-surgery',
-      'hx-spine-procedure-90d',
-      'hx-recent-infection-30d',
-      'hx-dialysis-catheter',
-      'hx-chronic-liver',
-      'hx-ankylosing',
-    ].map((linkId) => [linkId, false]),
-  ),
-};
+const COMPLETE_ADULT = negativeAdultAnswers();
 
 describe('toChartAtT0 and initialAnswers', () => {
   it('pre-populates chart-authoritative items only; a restored draft wins', () => {

@@ -9,45 +9,11 @@ import {
   toWritePlan,
 } from '@/lib/screening/write-plan';
 import { T0, aChart, aCondition, aPatient } from '../../fixtures/chart';
+import { negativeAdultAnswers } from '../../fixtures/screening';
 
 const CONTEXT = { patientId: 'pt-1', encounterId: undefined, userRef: 'Practitioner/dr-1' };
 const ID = '0b6a7a4e-1111-4a4a-9a9a-000000000001';
-const NEGATIVE: Answers = {
-  'duration-days': 4,
-  'pain-location': 'thoracic',
-  trauma: 'none',
-  'motor-grade-min': 5,
-  'hx-ivdu': 'never',
-  ...Object.fromEntries(
-    [
-      'night-pain',
-      'fever-reported',
-      'weight-loss-unexplained',
-      'urinary-retention',
-      'incontinence-new',
-      'saddle-anesthesia',
-      'bilateral-leg-deficit',
-      'sexual-dysfunction-new',
-      'neuro-progressive',
-      'motor-multilevel',
-      'cord-signs',
-      'point-tenderness',
-      'radicular-pain',
-      'ibp-features',
-      'hx-cancer',
-      'hx-osteoporosis',
-      'hx-chronic-steroids',
-      'hx-immunosuppression',
-      'hx-diabetes',
-      'hx-spine-surgery',
-      'hx-spine-procedure-90d',
-      'hx-recent-infection-30d',
-      'hx-dialysis-catheter',
-      'hx-chronic-liver',
-      'hx-ankylosing',
-    ].map((linkId) => [linkId, false]),
-  ),
-};
+const NEGATIVE = negativeAdultAnswers({ 'pain-location': 'thoracic' });
 
 function planOf(answers: Answers, chart: ChartInputs = aChart(aPatient(45))) {
   const chartAtT0 = toChartAtT0(chart, T0);
